@@ -1,0 +1,3 @@
+from razem.cli import main
+
+main()

@@ -1,0 +1,6 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(request, "home/dashboard.html", {})
