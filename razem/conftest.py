@@ -16,12 +16,11 @@ def _is_postgres() -> bool:
 
 
 def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def]
-    """Tests marked postgres_only are deselected on SQLite (not skipped: nothing is missing)."""
-    if _is_postgres():
-        return
+    """Tests for one database are deselected on the other (not skipped: nothing is missing)."""
+    other = "sqlite_only" if _is_postgres() else "postgres_only"
     kept, dropped = [], []
     for item in items:
-        (dropped if item.get_closest_marker("postgres_only") else kept).append(item)
+        (dropped if item.get_closest_marker(other) else kept).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "razem.audit",
     "razem.people",
     "razem.home",
+    "razem.demo",
     "whitenoise.runserver_nostatic",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -9,3 +9,4 @@ SECRET_KEY, RAZEM_FIELD_KEYS, RAZEM_BLIND_INDEX_KEY = localkeys.resolve(
     RAZEM_FIELD_KEYS,  # noqa: F405
     RAZEM_BLIND_INDEX_KEY,  # noqa: F405
 )
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - WhiteNoise expects it to exist

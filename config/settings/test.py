@@ -21,3 +21,4 @@ else:
     DATABASES["default"]["OPTIONS"].pop("pool", None)  # noqa: F405
 LANGUAGE_CODE = "pl"
 AXES_ENABLED = True
+STATIC_ROOT = None

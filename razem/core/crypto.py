@@ -53,6 +53,8 @@ def is_current(token: str) -> bool:
 
 def blind_index(value: str) -> str:
     """HMAC-SHA256 of a normalised value, for exact-match look-ups of encrypted data."""
+    if not settings.RAZEM_BLIND_INDEX_KEY:
+        raise ImproperlyConfigured("RAZEM_BLIND_INDEX_KEY is empty: PESEL cannot be indexed.")
     key = settings.RAZEM_BLIND_INDEX_KEY.encode("utf-8")
     normalised = "".join(value.split()).upper()
     return hmac.new(key, normalised.encode("utf-8"), hashlib.sha256).hexdigest()
