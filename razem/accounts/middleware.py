@@ -4,9 +4,11 @@ import time
 from collections.abc import Callable
 
 from django.conf import settings
-from django.contrib.auth import logout
+from django.contrib.auth import REDIRECT_FIELD_NAME, logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from razem.accounts.memberships import Grant, grants_of, needs_second_factor
 
@@ -14,9 +16,21 @@ SESSION_STARTED = "razem_started_at"
 SESSION_SEEN = "razem_seen_at"
 SESSION_ACTIVE_MEMBERSHIP = "razem_active_membership"
 SESSION_EXPIRED_FLAG = "razem_expired"
+SEEN_RESOLUTION_SECONDS = 60
 
-# Pages a signed-in user may open before finishing the second factor.
-SECOND_FACTOR_EXEMPT = ("accounts:", "public:", "home:set_language")
+# Pages a signed-in user may open before finishing the second factor: signing in and out,
+# the second factor itself, public pages. Nothing else of the accounts app (the security page
+# could issue recovery codes, the users pages show personal data).
+SECOND_FACTOR_EXEMPT_VIEWS = frozenset(
+    {
+        "accounts:login",
+        "accounts:logout",
+        "accounts:second_factor",
+        "accounts:second_factor_setup",
+        "home:set_language",
+    }
+)
+SECOND_FACTOR_EXEMPT_PREFIXES = ("public:",)
 
 
 class SessionLimitsMiddleware:
@@ -30,14 +44,16 @@ class SessionLimitsMiddleware:
             now = time.time()
             started = request.session.get(SESSION_STARTED, now)
             seen = request.session.get(SESSION_SEEN, now)
-            idle_limit = settings.RAZEM_SESSION_IDLE_SECONDS
-            if now - seen > idle_limit or now - started > settings.RAZEM_SESSION_ABSOLUTE_SECONDS:
+            idle = now - seen > settings.RAZEM_SESSION_IDLE_SECONDS
+            if idle or now - started > settings.RAZEM_SESSION_ABSOLUTE_SECONDS:
                 from razem.accounts import actions
 
-                actions.expire_session(request=request)
+                actions.expire_session(request=request, reason="idle" if idle else "absolute")
                 logout(request)
                 request.session[SESSION_EXPIRED_FLAG] = True
-            else:
+            elif now - seen >= SEEN_RESOLUTION_SECONDS or SESSION_STARTED not in request.session:
+                # Refreshed at most once a minute: a session write on every request would cost
+                # a database UPDATE per page; the idle limit stays exact to within a minute.
                 request.session[SESSION_STARTED] = started
                 request.session[SESSION_SEEN] = now
         return self.get_response(request)
@@ -60,7 +76,10 @@ class SecondFactorMiddleware:
         ):
             if request.path.startswith("/api/"):
                 return HttpResponse(status=403)
-            return redirect("accounts:second_factor")
+            target = reverse("accounts:second_factor")
+            if request.method == "GET":
+                target += "?" + urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})
+            return redirect(target)
         return self.get_response(request)
 
 
@@ -74,7 +93,11 @@ def _exempt(request: HttpRequest) -> bool:
         except Resolver404:
             return True
     name = match.view_name or ""
-    return name.startswith(SECOND_FACTOR_EXEMPT) or request.path.startswith(settings.STATIC_URL)
+    return (
+        name in SECOND_FACTOR_EXEMPT_VIEWS
+        or name.startswith(SECOND_FACTOR_EXEMPT_PREFIXES)
+        or request.path.startswith(settings.STATIC_URL)
+    )
 
 
 class ActiveMembershipMiddleware:

@@ -35,9 +35,12 @@ class Subject:
 
 
 def client_address(request: HttpRequest | None) -> str | None:
+    """The client's address as the database will store it (IPv6 in its short form), so the
+    content hash computed here matches the one recomputed from the stored row."""
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR") or None
+    address = request.META.get("REMOTE_ADDR") or None
+    return AuditEvent._meta.get_field("ip_address").get_prep_value(address)
 
 
 def changes_between(
@@ -73,12 +76,14 @@ def _build(
     subject: Subject | None,
     municipality_id: int | None,
     extra: Mapping[str, Any] | None,
+    actor_label: str = "",
 ) -> AuditEvent:
     actor_id = actor.pk if actor is not None and actor.is_authenticated else None
     fields = {
         "event_time": timezone.now(),
         "actor_id": actor_id,
-        "actor_label": actor.get_username() if actor_id else "",
+        # Without a signed-in actor (a failed sign-in) the attempted user name is kept.
+        "actor_label": actor.get_username() if actor_id else actor_label[:150],
         "ip_address": client_address(request),
         "event_type": int(event_type),
         "subject_type": subject.type if subject else "",
@@ -99,6 +104,7 @@ def record(
     subject: Subject | None = None,
     municipality_id: int | None = None,
     extra: Mapping[str, Any] | None = None,
+    actor_label: str = "",
 ) -> None:
     """Append one event. Inside an action it joins the action's transaction."""
     event = _build(
@@ -108,6 +114,7 @@ def record(
         subject=subject,
         municipality_id=municipality_id,
         extra=extra,
+        actor_label=actor_label,
     )
     event.save(force_insert=True)
 

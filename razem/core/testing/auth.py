@@ -1,7 +1,11 @@
 """Signing a user in for tests, past the password and the second factor."""
 
+import time
+
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from razem.accounts.middleware import SESSION_SEEN, SESSION_STARTED
 
 
 def login(client: Client, user) -> None:  # type: ignore[no-untyped-def]
@@ -15,4 +19,8 @@ def login(client: Client, user) -> None:  # type: ignore[no-untyped-def]
     client.force_login(user)
     session = client.session
     session["otp_device_id"] = device.persistent_id
+    # As the sign-in action does: the clocks of the idle and absolute limits start now.
+    now = time.time()
+    session[SESSION_STARTED] = now
+    session[SESSION_SEEN] = now
     session.save()
