@@ -57,6 +57,18 @@ class Person(BaseModel):
                 name="person_muni_name",
             ),
             models.Index(fields=["municipality", "birth_date"], name="person_muni_birth"),
+            # Prefix search (LIKE 'kow%') on PostgreSQL under any collation; other databases
+            # ignore the operator classes.
+            models.Index(
+                fields=["municipality", "surname_key"],
+                name="person_muni_surname_prefix",
+                opclasses=["int8_ops", "varchar_pattern_ops"],
+            ),
+            models.Index(
+                fields=["municipality", "first_names_key"],
+                name="person_muni_first_prefix",
+                opclasses=["int8_ops", "varchar_pattern_ops"],
+            ),
         ]
         constraints = [
             models.CheckConstraint(
