@@ -84,7 +84,7 @@ def measure(size: int, repeat: int) -> None:
     home = Municipality.objects.get(teryt="2466011")
     generate_people(municipalities=[home], persons=size, seed=1, today=timezone.localdate())
     chair = user_with_role(Role.ZI_CHAIR, municipality_obj=home, username="bench.chair")
-    client = Client()
+    client = Client(HTTP_HOST="127.0.0.1")
     login(client, chair)
     person_id = (
         Person.objects.filter(municipality=home)

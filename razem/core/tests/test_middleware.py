@@ -27,3 +27,20 @@ def test_sign_in_page_has_no_inline_script(client):
     assert "<script>" not in body
     assert "onclick=" not in body
     assert "style=" not in body
+
+
+@pytest.mark.django_db
+def test_polish_by_default_even_for_an_english_browser(client):
+    response = client.get("/konto/logowanie/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+
+    assert response["Content-Language"] == "pl"
+    assert 'lang="pl"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_chosen_language_is_kept_in_a_cookie(client):
+    client.post("/jezyk/", {"language": "en", "next": "/"})
+
+    response = client.get("/konto/logowanie/")
+
+    assert response["Content-Language"] == "en"
