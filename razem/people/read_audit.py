@@ -3,24 +3,20 @@
 from django.http import HttpRequest
 
 from razem.audit.events import EventType
-from razem.audit.log import Subject, record
+from razem.audit.log import Entry, Subject, record, record_many
 from razem.people.selectors import PersonDetail
 
 
 def person_viewed(request: HttpRequest, detail: PersonDetail) -> None:
-    """PERSON_VIEWED; when confidential addresses were shown, also CONFIDENTIAL_ADDRESS_VIEWED
-    naming them (the only case with a second row)."""
+    """PERSON_VIEWED and, when confidential addresses were shown, CONFIDENTIAL_ADDRESS_VIEWED
+    naming them; one INSERT either way."""
     subject = Subject.of(detail.person)
-    record(event_type=EventType.PERSON_VIEWED, actor=request.user, request=request, subject=subject)
+    entries = [Entry(EventType.PERSON_VIEWED, subject)]
     shown = detail.confidential_shown
     if shown:
-        record(
-            event_type=EventType.CONFIDENTIAL_ADDRESS_VIEWED,
-            actor=request.user,
-            request=request,
-            subject=subject,
-            extra={"addresses": [address.pk for address in shown]},
-        )
+        addresses = {"addresses": [address.pk for address in shown]}
+        entries.append(Entry(EventType.CONFIDENTIAL_ADDRESS_VIEWED, subject, addresses))
+    record_many(actor=request.user, request=request, entries=entries)
 
 
 def persons_listed(
