@@ -4,29 +4,47 @@ import re
 import sys
 from pathlib import Path
 
-ENTRY = re.compile(
-    r'(#,[^\n]*\n)?(?:msgctxt "[^\n]*"\n)?'
-    r'msgid ((?:"[^\n]*"\n)+)'
-    r'(?:msgid_plural (?:"[^\n]*"\n)+)?'
-    r'((?:msgstr(?:\[\d\])? (?:"[^\n]*"\n)+)+)'
-)
+QUOTED = re.compile(r'"(.*)"')
 
 
-def _text(block: str) -> str:
-    return "".join(re.findall(r'"(.*)"', block))
+def entries(text: str) -> list[dict[str, object]]:
+    """Blocks separated by blank lines: flags, msgid text and every msgstr text."""
+    result = []
+    for block in text.split("\n\n"):
+        flags, msgid, msgstrs, current = "", "", [], None
+        for line in block.splitlines():
+            if line.startswith("#,"):
+                flags += line
+            elif line.startswith("#"):
+                continue
+            elif line.startswith("msgid "):
+                current, msgid = "msgid", _quoted(line)
+            elif line.startswith("msgid_plural "):
+                current = "plural"
+            elif line.startswith("msgstr"):
+                current = "msgstr"
+                msgstrs.append(_quoted(line))
+            elif line.startswith('"') and current == "msgid":
+                msgid += _quoted(line)
+            elif line.startswith('"') and current == "msgstr":
+                msgstrs[-1] += _quoted(line)
+        if msgid:
+            result.append({"flags": flags, "msgid": msgid, "msgstrs": msgstrs})
+    return result
+
+
+def _quoted(line: str) -> str:
+    match = QUOTED.search(line)
+    return match.group(1) if match else ""
 
 
 def problems(path: Path) -> list[str]:
     found = []
-    for match in ENTRY.finditer(path.read_text(encoding="utf-8")):
-        flags, msgid, msgstrs = match.group(1) or "", _text(match.group(2)), match.group(3)
-        if not msgid:
-            continue  # the header
-        translations = re.findall(r'msgstr(?:\[\d\])? ((?:"[^\n]*"\n)+)', msgstrs)
-        if "fuzzy" in flags:
-            found.append(f"fuzzy: {msgid}")
-        elif any(not _text(t) for t in translations):
-            found.append(f"untranslated: {msgid}")
+    for entry in entries(path.read_text(encoding="utf-8")):
+        if "fuzzy" in str(entry["flags"]):
+            found.append(f"fuzzy: {entry['msgid']}")
+        elif not entry["msgstrs"] or any(not text for text in entry["msgstrs"]):
+            found.append(f"untranslated: {entry['msgid']}")
     return found
 
 

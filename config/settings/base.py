@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "razem.people",
     "razem.home",
     "razem.demo",
+    "razem.cases",
     "whitenoise.runserver_nostatic",
     "django.contrib.admin",
     "django.contrib.auth",
