@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from razem.accounts.roles import Role
 from razem.core.models import BaseModel
@@ -62,7 +63,7 @@ class Membership(BaseModel):
         related_name="memberships",
         verbose_name=_("voivodeship"),
     )
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(pgettext_lazy("role", "active"), default=True)
 
     class Meta:
         verbose_name = _("membership")

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from razem.accounts import access, actions, otp, selectors
@@ -36,10 +37,20 @@ SIGN_IN_FAILED = _(
 SESSION_EXPIRED = _("Your session expired for your safety. Please sign in again.")
 TOO_MANY_ATTEMPTS = _("Too many wrong codes. Wait a moment and try again.")
 WRONG_RECOVERY_CODE = _("This recovery code is not correct or has already been used.")
-RECOVERY_CODE_USED = _(
-    "You signed in with a recovery code. %(count)s codes are left. If you lost your phone, "
-    "ask your municipality administrator for help and generate new codes on the Security page."
-)
+
+
+def recovery_code_used(count: int) -> str:
+    return ngettext(
+        "You signed in with a recovery code. %(count)s code is left. If you lost your phone, "
+        "ask your municipality administrator for help and generate new codes on the Security "
+        "page.",
+        "You signed in with a recovery code. %(count)s codes are left. If you lost your phone, "
+        "ask your municipality administrator for help and generate new codes on the Security "
+        "page.",
+        count,
+    ) % {"count": count}
+
+
 SIGNED_OUT = _("You have been signed out.")
 SIGNED_OUT_EVERYWHERE = _("You have been signed out on every other device.")
 PASSWORD_CHANGED = _("Your password has been changed. Other sessions have been ended.")
@@ -134,7 +145,7 @@ def second_factor(request: HttpRequest) -> HttpResponse:
         if result is actions.SecondFactorResult.VERIFIED:
             if recovery:
                 count = otp.recovery_codes_left(user)
-                messages.warning(request, str(RECOVERY_CODE_USED) % {"count": count})
+                messages.warning(request, recovery_code_used(count))
             return redirect(_next_url(request))
         if result is actions.SecondFactorResult.THROTTLED:
             form.add_error(None, TOO_MANY_ATTEMPTS)

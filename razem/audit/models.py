@@ -26,7 +26,7 @@ class AuditEvent(models.Model):
         verbose_name=_("user"),
     )
     actor_label = models.CharField(_("user name"), max_length=150, blank=True)
-    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     event_type = models.PositiveSmallIntegerField(_("event"), choices=EventType.choices)
     subject_type = models.CharField(_("subject type"), max_length=40, blank=True)
     subject_id = models.CharField(_("subject id"), max_length=40, blank=True)

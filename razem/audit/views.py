@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from razem.audit import exports, selectors, verify
@@ -31,7 +31,16 @@ EXPORT_TOO_LARGE = gettext_lazy(
     "The export would have more than %(limit)s rows. Narrow the filters."
 )
 UNKNOWN_FORMAT = gettext_lazy("Choose the file format: csv or xlsx.")
-CHAIN_INTACT = gettext_lazy("The audit trail is intact: %(events)s events, head %(head)s.")
+
+
+def chain_intact(events: int, head: str) -> str:
+    return ngettext(
+        "The audit trail is intact: %(events)s event, head %(head)s.",
+        "The audit trail is intact: %(events)s events, head %(head)s.",
+        events,
+    ) % {"events": events, "head": head}
+
+
 CHAIN_BROKEN = gettext_lazy(
     "The audit trail is broken at sequence number %(seq)s (row %(id)s): %(problem)s."
 )
@@ -192,9 +201,7 @@ def verify_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         result = verify.run_verification(acting_user=request.user, request=request)
         if result.ok:
-            messages.success(
-                request, CHAIN_INTACT % {"events": result.events, "head": result.head_hash}
-            )
+            messages.success(request, chain_intact(result.events, result.head_hash))
         else:
             broken = result.broken
             messages.error(

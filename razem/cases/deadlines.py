@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DayCount(models.TextChoices):
-    CALENDAR = "calendar", _("days")
+    CALENDAR = "calendar", _("calendar days")
     WORKING = "working", _("working days")
 
 

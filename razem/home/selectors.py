@@ -13,7 +13,7 @@ from razem.accounts.roles import Role
 from razem.audit.events import EventType
 from razem.audit.models import AuditEvent
 from razem.people.models import Person
-from razem.territory.models import Institution, Municipality
+from razem.territory.models import Institution, InstitutionKind, Municipality
 
 UNUSUAL_READS_PER_DAY = 200
 
@@ -46,9 +46,10 @@ def admin_summary(grant: Grant) -> dict[str, Any]:
     return {
         "users_total": memberships.values("user_id").distinct().count(),
         "institutions_total": institutions.count(),
-        "institutions_by_kind": list(
-            institutions.values("kind").annotate(n=Count("id")).order_by("kind")
-        ),
+        "institutions_by_kind": [
+            {"label": InstitutionKind(row["kind"]).label, "n": row["n"]}
+            for row in institutions.values("kind").annotate(n=Count("id")).order_by("kind")
+        ],
         "users_without_second_factor": users_without_second_factor,
     }
 

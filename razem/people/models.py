@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from razem.core.crypto import EncryptedTextField
 from razem.core.models import BaseModel
@@ -121,7 +122,7 @@ class Address(BaseModel):
 class ContactKind(models.TextChoices):
     PHONE = "phone", _("phone")
     EMAIL = "email", _("e-mail")
-    OTHER = "other", _("other")
+    OTHER = "other", pgettext_lazy("contact kind", "other")
 
 
 class Contact(BaseModel):
@@ -159,7 +160,7 @@ class RelationshipKind(models.TextChoices):
     WARD = "ward", _("ward")
     OTHER_RELATIVE = "other_relative", _("other relative")
     CO_RESIDENT = "co_resident", _("lives in the same household")
-    OTHER = "other", _("other")
+    OTHER = "other", pgettext_lazy("relationship", "other")
 
 
 # Each kind read from the other side; relationships are stored in both directions.

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from razem.core.models import BaseModel
 from razem.territory.validators import validate_municipality_teryt
@@ -85,7 +86,7 @@ class InstitutionKind(models.TextChoices):
     PROSECUTOR = "prosecutor", _("prosecutor's office")
     MUNICIPAL_OFFICE = "municipal_office", _("municipal office")
     VOIVODE_OFFICE = "voivode_office", _("voivode's office")
-    OTHER = "other", _("other")
+    OTHER = "other", pgettext_lazy("institution kind", "other")
 
 
 class Institution(BaseModel):
@@ -103,7 +104,7 @@ class Institution(BaseModel):
     city = models.CharField(_("city"), max_length=80, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(pgettext_lazy("institution", "active"), default=True)
 
     class Meta:
         ordering = ["name"]
